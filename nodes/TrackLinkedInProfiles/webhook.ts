@@ -1,0 +1,60 @@
+import { parseUrl } from './parse-url';
+import { describeValue, hasSpaceOrControl, quote } from './text';
+import type { Checked, Rejection } from './types';
+
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+
+const ACCEPTED =
+	'Expected an absolute https URL such as https://hooks.example.com/trigify, or leave it empty for no webhook.';
+
+function invalid(problem: string): Rejection {
+	return {
+		ok: false,
+		code: 'invalid_webhook_url',
+		message: `${problem} ${ACCEPTED}`,
+	};
+}
+
+/**
+ * Validates an optional webhook URL and returns the form used both to send and to compare it:
+ * the WHATWG serialization (lower-case scheme and host, default port dropped) without fragment,
+ * since a fragment never reaches the receiving server. Empty means "no webhook": null.
+ */
+export function checkWebhookUrl(input: unknown): Checked<string | null> {
+	if (input === undefined || input === null) return { ok: true, url: null };
+	if (typeof input !== 'string') {
+		return invalid(`The webhook URL must be text, but ${describeValue(input)} was given.`);
+	}
+	const text = input.trim();
+	if (text === '') return { ok: true, url: null };
+	if (text.length > MAX_WEBHOOK_URL_LENGTH) {
+		return invalid(
+			`The webhook URL is ${text.length} characters long, more than the ${MAX_WEBHOOK_URL_LENGTH} accepted.`,
+		);
+	}
+	if (hasSpaceOrControl(text)) {
+		return invalid(`The webhook URL ${quote(text)} contains spaces or control characters.`);
+	}
+	const url = parseUrl(text);
+	if (url === undefined) {
+		return invalid(`The webhook URL ${quote(text)} is not an absolute URL.`);
+	}
+	if (url.protocol !== 'https:') {
+		return invalid(
+			`The webhook URL ${quote(text)} uses ${url.protocol}; Trigify only calls https webhooks.`,
+		);
+	}
+	if (url.username !== '' || url.password !== '') {
+		return invalid(
+			'The webhook URL carries a user name or password, which would be stored and sent in clear; use a secret path or query token instead.',
+		);
+	}
+	url.hash = '';
+	const canonical = url.href;
+	if (canonical.length > MAX_WEBHOOK_URL_LENGTH) {
+		return invalid(
+			`The webhook URL is longer than ${MAX_WEBHOOK_URL_LENGTH} characters once encoded.`,
+		);
+	}
+	return { ok: true, url: canonical };
+}
