@@ -1,0 +1,151 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { checkBaseUrl } from './base-url';
+import { apiError, authFailureMessage } from './errors';
+import { readInputs } from './inputs';
+import { planRun } from './plan';
+import { buildResults } from './results';
+import type { ItemResult } from './results';
+import { executePlan } from './run';
+import type { RunResult } from './run';
+import { readSettings } from './settings';
+import type { RunSettings } from './settings';
+import { summarize } from './summary';
+import { createSender } from './transport';
+import type { Plan } from './types';
+
+function cancellableSleep(ctx: IExecuteFunctions) {
+	return async (ms: number): Promise<void> => {
+		const signal = ctx.getExecutionCancelSignal();
+		const cancelled = () =>
+			new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting to retry.');
+		if (signal?.aborted) throw cancelled();
+		if (!signal) return await sleep(ms);
+		let onAbort = () => {};
+		const aborted = new Promise<never>((_, reject) => {
+			onAbort = () => reject(cancelled());
+			signal.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			await Promise.race([sleep(ms), aborted]);
+		} finally {
+			signal.removeEventListener('abort', onAbort);
+		}
+	};
+}
+
+async function sendPlan(
+	ctx: IExecuteFunctions,
+	plan: Plan,
+	settings: RunSettings,
+	continueOnFail: boolean,
+): Promise<RunResult> {
+	const credentials = await ctx.getCredentials<{
+		apiKey?: string;
+		baseUrl?: string;
+	}>('trigifyApi');
+	const baseUrl = checkBaseUrl(credentials.baseUrl);
+	if (!baseUrl.ok) {
+		throw new NodeOperationError(ctx.getNode(), baseUrl.message, {
+			itemIndex: plan.rows[0].itemIndexes[0],
+		});
+	}
+	return await executePlan(plan.batches, {
+		send: createSender(ctx, {
+			baseUrl: baseUrl.url,
+			apiKey: credentials.apiKey ?? '',
+			timeoutMs: settings.timeoutMs,
+		}),
+		sleep: cancellableSleep(ctx),
+		random: Math.random,
+		now: Date.now,
+		policy: settings.policy,
+		parallel: settings.parallel,
+		stopOnFailure: !continueOnFail,
+	});
+}
+
+/** Fails the node the way n8n users expect, unless continue-on-fail asks for items instead. */
+function settleFailures(
+	ctx: IExecuteFunctions,
+	plan: Plan,
+	run: RunResult,
+	continueOnFail: boolean,
+): void {
+	const { outcomes, authFailure } = run;
+	if (authFailure) {
+		const { message, description } = authFailureMessage(authFailure);
+		if (!continueOnFail) throw apiError(ctx.getNode(), message, description, authFailure.status);
+		for (const row of plan.rows) {
+			if (!outcomes.has(row))
+				outcomes.set(row, {
+					kind: 'failed',
+					message: `${message}. ${description}`,
+					httpCode: authFailure.status,
+				});
+		}
+	}
+	if (continueOnFail) return;
+	const failures = plan.rows.flatMap((row) => {
+		const outcome = outcomes.get(row);
+		return outcome?.kind === 'failed' ? [{ row, outcome }] : [];
+	});
+	if (failures.length === 0) return;
+	const [{ row, outcome }] = failures;
+	const profiles = failures.length === 1 ? '1 profile' : `${failures.length} profiles`;
+	throw apiError(
+		ctx.getNode(),
+		`Trigify could not track ${profiles}: ${outcome.message}`,
+		'Profiles in other batches may already be tracked. Running the workflow again is safe: Trigify updates existing profiles instead of duplicating them. To get the failed items on the Rejected output instead of failing, turn on "Continue On Fail" in the node settings.',
+		outcome.httpCode,
+		row.itemIndexes[0],
+	);
+}
+
+const ROUTES = ['created', 'existing', 'rejected'] as const;
+
+function toOutputs(
+	items: INodeExecutionData[],
+	results: ItemResult[],
+	settings: RunSettings,
+): INodeExecutionData[][] {
+	const outputs = results.map(({ itemIndex, json }) => ({
+		route: json.status,
+		item: {
+			json: settings.includeInputFields ? { ...json, input: items[itemIndex].json } : { ...json },
+			pairedItem: { item: itemIndex },
+		} as INodeExecutionData,
+	}));
+	if (settings.outputMode === 'single') return [outputs.map(({ item }) => item)];
+	return ROUTES.map((route) =>
+		outputs.filter((output) => output.route === route).map(({ item }) => item),
+	);
+}
+
+export async function trackProfiles(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const continueOnFail = ctx.continueOnFail();
+	const settings = readSettings(ctx);
+	const { inputs, unreadable } = readInputs(ctx, items.length, continueOnFail);
+	const skipped = new Set(unreadable.map((item) => item.itemIndex));
+	const plan = planRun(
+		inputs.filter((input) => !skipped.has(input.itemIndex)),
+		settings.batchSize,
+	);
+	plan.rejected.push(...unreadable);
+
+	const run: RunResult =
+		plan.rows.length > 0
+			? await sendPlan(ctx, plan, settings, continueOnFail)
+			: { outcomes: new Map(), stats: { requests: 0, retries: 0, credits: 0 } };
+	settleFailures(ctx, plan, run, continueOnFail);
+
+	const results = buildResults(inputs, plan, run.outcomes);
+	ctx.addExecutionHints({
+		message: summarize(results, run.stats),
+		type: 'info',
+		location: 'outputPane',
+	});
+	return toOutputs(items, results, settings);
+}
