@@ -5,11 +5,6 @@ import { checkWebhookUrl } from './webhook';
 /** The API accepts at most this many profiles per request. */
 export const MAX_BATCH_SIZE = 100;
 
-interface ProfileGroup {
-	items: Array<{ itemIndex: number; webhookUrl: string | null }>;
-	webhooks: Set<string>;
-}
-
 function conflictMessage(profileUrl: string, webhooks: string[]): string {
 	const shown = webhooks.slice(0, 3).join(', ');
 	const more = webhooks.length > 3 ? ` and ${webhooks.length - 3} more` : '';
@@ -39,59 +34,60 @@ export function splitIntoBatches<T>(rows: T[], batchSize: number): T[][] {
  */
 export function planRun(inputs: Iterable<PlanInput>, batchSize: number = MAX_BATCH_SIZE): Plan {
 	const rejected: RejectedItem[] = [];
-	const groups = new Map<string, ProfileGroup>();
+	// The rows themselves are the groups, and only items that carry a webhook are remembered
+	// beside them: runs of 100,000 items spend their time and memory allocating.
+	const byProfile = new Map<string, PlannedRow>();
+	const itemWebhooks = new Map<number, string>();
+	const conflicts = new Set<PlannedRow>();
 	for (const { itemIndex, profileUrl, webhookUrl } of inputs) {
 		const profile = canonicalizeProfileUrl(profileUrl);
 		if (!profile.ok) {
-			rejected.push({
-				itemIndex,
-				profileUrl: null,
-				webhookUrl: null,
-				code: profile.code,
-				message: profile.message,
-			});
+			const { code, message } = profile;
+			rejected.push({ itemIndex, profileUrl: null, webhookUrl: null, code, message });
 			continue;
 		}
 		const webhook = checkWebhookUrl(webhookUrl);
 		if (!webhook.ok) {
-			rejected.push({
-				itemIndex,
+			const { code, message } = webhook;
+			rejected.push({ itemIndex, profileUrl: profile.url, webhookUrl: null, code, message });
+			continue;
+		}
+		if (webhook.url !== null) itemWebhooks.set(itemIndex, webhook.url);
+		const row = byProfile.get(profile.url);
+		if (row === undefined) {
+			byProfile.set(profile.url, {
 				profileUrl: profile.url,
-				webhookUrl: null,
-				code: webhook.code,
-				message: webhook.message,
+				webhookUrl: webhook.url,
+				itemIndexes: [itemIndex],
 			});
 			continue;
 		}
-		let group = groups.get(profile.url);
-		if (group === undefined) {
-			group = { items: [], webhooks: new Set() };
-			groups.set(profile.url, group);
-		}
-		group.items.push({ itemIndex, webhookUrl: webhook.url });
+		row.itemIndexes.push(itemIndex);
 		// An empty webhook means "leave it as it is", so it never conflicts with a given one.
-		if (webhook.url !== null) group.webhooks.add(webhook.url);
+		if (webhook.url === null || webhook.url === row.webhookUrl) continue;
+		if (row.webhookUrl === null) row.webhookUrl = webhook.url;
+		else conflicts.add(row);
 	}
 
 	const rows: PlannedRow[] = [];
-	for (const [profileUrl, { items, webhooks }] of groups) {
-		if (webhooks.size > 1) {
-			const message = conflictMessage(profileUrl, [...webhooks]);
-			for (const item of items) {
-				rejected.push({
-					...item,
-					profileUrl,
-					code: 'webhook_conflict',
-					message,
-				});
-			}
+	for (const row of byProfile.values()) {
+		if (!conflicts.has(row)) {
+			rows.push(row);
 			continue;
 		}
-		const [webhookUrl = null] = webhooks;
-		rows.push({
-			profileUrl,
-			webhookUrl,
-			itemIndexes: items.map((item) => item.itemIndex),
+		const webhooks = row.itemIndexes.map((itemIndex) => itemWebhooks.get(itemIndex) ?? null);
+		const message = conflictMessage(row.profileUrl, [
+			...new Set(webhooks.filter((url): url is string => url !== null)),
+		]);
+		row.itemIndexes.forEach((itemIndex, n) => {
+			const { profileUrl } = row;
+			rejected.push({
+				itemIndex,
+				profileUrl,
+				webhookUrl: webhooks[n],
+				code: 'webhook_conflict',
+				message,
+			});
 		});
 	}
 	return { rejected, rows, batches: splitIntoBatches(rows, batchSize) };

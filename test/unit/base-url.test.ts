@@ -1,4 +1,7 @@
-import { checkBaseUrl } from '../../nodes/TrackLinkedInProfiles/base-url';
+import {
+	checkBaseUrl,
+	PLAIN_HTTP_TO_REMOTE_HOST,
+} from '../../nodes/TrackLinkedInProfiles/base-url';
 
 describe('checkBaseUrl', () => {
 	it.each([
@@ -29,5 +32,22 @@ describe('checkBaseUrl', () => {
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.message).toMatch(reason);
 		expect(!result.ok && result.message).toContain('Set the Base URL in the Trigify credential');
+	});
+});
+
+describe('PLAIN_HTTP_TO_REMOTE_HOST, the pattern the credential form shows its warning on', () => {
+	const pattern = new RegExp(PLAIN_HTTP_TO_REMOTE_HOST);
+	it.each([
+		'http://api.trigify.io',
+		'http://10.0.0.5:4010',
+		'http://localhost.evil.com',
+		'http://127.0.0.1.evil.com',
+		'https://api.trigify.io',
+		'http://127.0.0.1:4010',
+		'http://localhost',
+		'http://[::1]:4010/',
+	])('agrees with checkBaseUrl about %s', (url) => {
+		const refusedForPlainHttp = !checkBaseUrl(url).ok;
+		expect(pattern.test(url)).toBe(refusedForPlainHttp);
 	});
 });

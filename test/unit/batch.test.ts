@@ -18,15 +18,29 @@ const ok: Answer = (sent) => ({
 	kind: 'response',
 	status: 201,
 	headers: { 'x-spent-credits': '0' },
-	body: { success: true, message: 'ok', data: sent.map((row) => ({ profile_url: row.profileUrl, status: 'created', webhook_status: 'none' })) },
+	body: {
+		success: true,
+		message: 'ok',
+		data: sent.map((row) => ({
+			profile_url: row.profileUrl,
+			status: 'created',
+			webhook_status: 'none',
+		})),
+	},
 });
 
-const status = (code: number, headers: Record<string, unknown> = {}, body: unknown = { message: 'nope' }): Answer => () => ({
-	kind: 'response',
-	status: code,
-	headers,
-	body,
-});
+const status =
+	(
+		code: number,
+		headers: Record<string, unknown> = {},
+		body: unknown = { message: 'nope' },
+	): Answer =>
+	() => ({
+		kind: 'response',
+		status: code,
+		headers,
+		body,
+	});
 
 function harness(...script: Answer[]) {
 	const sent: PlannedRow[][] = [];
@@ -105,16 +119,26 @@ describe('runBatch', () => {
 		expect(sent).toHaveLength(1);
 		expect(waits).toEqual([]);
 		const outcome = outcomes.get(batch[0]);
-		expect(outcome?.kind === 'failed' && outcome.message).toMatch(/waiting 600 s more would pass the maximum total wait of 120 s/);
+		expect(outcome?.kind === 'failed' && outcome.message).toMatch(
+			/waiting 600 s more would pass the maximum total wait of 120 s/,
+		);
 	});
 
-	it.each([401, 403])('stops at %d without retrying and leaves the rows unanswered', async (code) => {
-		const batch = rows(2);
-		const { ctx, sent, outcomes } = harness(status(code, {}, { message: 'Unauthorized', error: 'Invalid or missing API key' }));
-		expect(await runBatch(batch, ctx, outcomes)).toEqual({ status: code, apiText: 'Unauthorized: Invalid or missing API key' });
-		expect(sent).toHaveLength(1);
-		expect(outcomes.size).toBe(0);
-	});
+	it.each([401, 403])(
+		'stops at %d without retrying and leaves the rows unanswered',
+		async (code) => {
+			const batch = rows(2);
+			const { ctx, sent, outcomes } = harness(
+				status(code, {}, { message: 'Unauthorized', error: 'Invalid or missing API key' }),
+			);
+			expect(await runBatch(batch, ctx, outcomes)).toEqual({
+				status: code,
+				apiText: 'Unauthorized: Invalid or missing API key',
+			});
+			expect(sent).toHaveLength(1);
+			expect(outcomes.size).toBe(0);
+		},
+	);
 
 	it.each([404, 405, 415, 501])('does not retry a permanent %d', async (code) => {
 		const batch = rows(2);
@@ -126,10 +150,18 @@ describe('runBatch', () => {
 
 	it('does not retry a network error that cannot heal', async () => {
 		const batch = rows(1);
-		const { ctx, sent, outcomes } = harness(() => ({ kind: 'network', reason: 'no such host', retryable: false }));
+		const { ctx, sent, outcomes } = harness(() => ({
+			kind: 'network',
+			reason: 'no such host',
+			retryable: false,
+		}));
 		await runBatch(batch, ctx, outcomes);
 		expect(sent).toHaveLength(1);
-		expect(outcomes.get(batch[0])).toEqual({ kind: 'failed', message: 'no such host', httpCode: undefined });
+		expect(outcomes.get(batch[0])).toEqual({
+			kind: 'failed',
+			message: 'no such host',
+			httpCode: undefined,
+		});
 	});
 
 	it('sends again only the rows an answer left out', async () => {
@@ -150,7 +182,12 @@ describe('runBatch', () => {
 
 	it('retries an answer it cannot read', async () => {
 		const batch = rows(1);
-		const garbled: Answer = () => ({ kind: 'response', status: 201, headers: {}, body: '{"success":tr' });
+		const garbled: Answer = () => ({
+			kind: 'response',
+			status: 201,
+			headers: {},
+			body: '{"success":tr',
+		});
 		const { ctx, sent, outcomes } = harness(garbled, ok);
 		await runBatch(batch, ctx, outcomes);
 		expect(sent).toHaveLength(2);
@@ -161,10 +198,15 @@ describe('runBatch', () => {
 		const batch = rows(100);
 		const poison = batch[37].profileUrl;
 		const api: Answer = (sent) =>
-			sent.some((row) => row.profileUrl === poison) ? status(400, {}, { message: 'Bad Request' })(sent) : ok(sent);
+			sent.some((row) => row.profileUrl === poison)
+				? status(400, {}, { message: 'Bad Request' })(sent)
+				: ok(sent);
 		const { ctx, sent, outcomes } = harness(api);
 		await runBatch(batch, ctx, outcomes);
-		expect(outcomes.get(batch[37])).toEqual({ kind: 'rejected', message: 'Trigify refused it: HTTP 400 (Bad Request)' });
+		expect(outcomes.get(batch[37])).toEqual({
+			kind: 'rejected',
+			message: 'Trigify refused it: HTTP 400 (Bad Request)',
+		});
 		expect(batch.filter((row) => outcomes.get(row)?.kind === 'tracked')).toHaveLength(99);
 		// One request per halving level on each side: logarithmic, not one per row.
 		expect(sent.length).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(100)));
@@ -177,19 +219,31 @@ describe('runBatch', () => {
 			kind: 'response',
 			status: 400,
 			headers: {},
-			body: { message: 'Bad Request', details: [{ index: 12, message: 'profile cannot be resolved' }, { index: 80, message: 'blocked' }] },
+			body: {
+				message: 'Bad Request',
+				details: [
+					{ index: 12, message: 'profile cannot be resolved' },
+					{ index: 80, message: 'blocked' },
+				],
+			},
 		});
 		const { ctx, sent, outcomes } = harness(named, ok);
 		await runBatch(batch, ctx, outcomes);
 		expect(sent).toHaveLength(2);
 		expect(sent[1]).toHaveLength(98);
-		expect(outcomes.get(batch[12])).toEqual({ kind: 'rejected', message: 'profile cannot be resolved' });
+		expect(outcomes.get(batch[12])).toEqual({
+			kind: 'rejected',
+			message: 'profile cannot be resolved',
+		});
 		expect(outcomes.get(batch[80])).toEqual({ kind: 'rejected', message: 'blocked' });
 		expect(batch.filter((row) => outcomes.get(row)?.kind === 'tracked')).toHaveLength(98);
 	});
 
 	it('adds up x-spent-credits', async () => {
-		const charged: Answer = (sent) => ({ ...(ok(sent) as Extract<HttpResult, { kind: 'response' }>), headers: { 'x-spent-credits': '2' } });
+		const charged: Answer = (sent) => ({
+			...(ok(sent) as Extract<HttpResult, { kind: 'response' }>),
+			headers: { 'x-spent-credits': '2' },
+		});
 		const { ctx, outcomes } = harness(charged);
 		await runBatch(rows(2), ctx, outcomes);
 		expect(ctx.stats.credits).toBe(2);

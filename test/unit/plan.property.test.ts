@@ -59,16 +59,19 @@ const runArb = fc.record({
 	batchSize: fc.integer({ min: 1, max: 100 }),
 });
 
+function toInputs(items: Array<[ProfileChoice, HookChoice]>): PlanInput[] {
+	return items.map(([profile, hook], itemIndex) => ({
+		itemIndex,
+		profileUrl: profile.kind === 'person' ? profileForm(profile.id, profile.form) : profile.value,
+		webhookUrl: hook.written,
+	}));
+}
+
 describe('planRun, for any run', () => {
 	it('accounts for every item exactly once, in batches within the limit, each profile sent once', () => {
 		fc.assert(
 			fc.property(runArb, ({ items, batchSize }) => {
-				const inputs: PlanInput[] = items.map(([profile, hook], itemIndex) => ({
-					itemIndex,
-					profileUrl:
-						profile.kind === 'person' ? profileForm(profile.id, profile.form) : profile.value,
-					webhookUrl: hook.written,
-				}));
+				const inputs = toInputs(items);
 				const plan = planRun(inputs, batchSize);
 
 				const seen = [
@@ -91,12 +94,7 @@ describe('planRun, for any run', () => {
 	it('reports a conflict exactly when two different non-empty webhooks meet on one profile', () => {
 		fc.assert(
 			fc.property(runArb, ({ items, batchSize }) => {
-				const inputs: PlanInput[] = items.map(([profile, hook], itemIndex) => ({
-					itemIndex,
-					profileUrl:
-						profile.kind === 'person' ? profileForm(profile.id, profile.form) : profile.value,
-					webhookUrl: hook.written,
-				}));
+				const inputs = toInputs(items);
 				const plan = planRun(inputs, batchSize);
 
 				const hooksById = new Map<string, Set<string>>();

@@ -1,16 +1,8 @@
 import { MAX_BATCH_SIZE, planRun, splitIntoBatches } from '../../nodes/TrackLinkedInProfiles/plan';
-import type { PlanInput } from '../../nodes/TrackLinkedInProfiles/types';
+import { planInputs as items } from '../support/plan-inputs';
 
 const HOOK_A = 'https://hooks.example.com/a';
 const HOOK_B = 'https://hooks.example.com/b';
-
-function items(...pairs: Array<[unknown, unknown?]>): PlanInput[] {
-	return pairs.map(([profileUrl, webhookUrl], itemIndex) => ({
-		itemIndex,
-		profileUrl,
-		webhookUrl,
-	}));
-}
 
 describe('planRun', () => {
 	it('sends each canonical profile once and remembers every item that asked for it', () => {

@@ -1,4 +1,8 @@
-import { readErrorText, readRowRejections, readSuccessBody } from '../../nodes/TrackLinkedInProfiles/response';
+import {
+	readErrorText,
+	readRowRejections,
+	readSuccessBody,
+} from '../../nodes/TrackLinkedInProfiles/response';
 
 describe('readSuccessBody', () => {
 	it('reads the rows of the spec example', () => {
@@ -6,18 +10,42 @@ describe('readSuccessBody', () => {
 			success: true,
 			message: 'Tracked LinkedIn profiles uploaded successfully',
 			data: [
-				{ profile_url: 'https://www.linkedin.com/in/amelia-chen', status: 'created', webhook_status: 'created' },
-				{ profile_url: 'https://www.linkedin.com/in/marco-alvarez', status: 'existing', webhook_status: 'none' },
+				{
+					profile_url: 'https://www.linkedin.com/in/amelia-chen',
+					status: 'created',
+					webhook_status: 'created',
+				},
+				{
+					profile_url: 'https://www.linkedin.com/in/marco-alvarez',
+					status: 'existing',
+					webhook_status: 'none',
+				},
 			],
 		};
 		expect(readSuccessBody(body)).toEqual([
-			{ profileUrl: 'https://www.linkedin.com/in/amelia-chen', status: 'created', webhookStatus: 'created' },
-			{ profileUrl: 'https://www.linkedin.com/in/marco-alvarez', status: 'existing', webhookStatus: 'none' },
+			{
+				profileUrl: 'https://www.linkedin.com/in/amelia-chen',
+				status: 'created',
+				webhookStatus: 'created',
+			},
+			{
+				profileUrl: 'https://www.linkedin.com/in/marco-alvarez',
+				status: 'existing',
+				webhookStatus: 'none',
+			},
 		]);
 	});
 
 	it('maps equivalent spellings of a profile to the canonical URL', () => {
-		const body = { data: [{ profile_url: 'http://LinkedIn.com/in/Amelia-Chen/', status: 'existing', webhook_status: 'unchanged' }] };
+		const body = {
+			data: [
+				{
+					profile_url: 'http://LinkedIn.com/in/Amelia-Chen/',
+					status: 'existing',
+					webhook_status: 'unchanged',
+				},
+			],
+		};
 		expect(readSuccessBody(body)?.[0].profileUrl).toBe('https://www.linkedin.com/in/amelia-chen');
 	});
 
@@ -25,18 +53,27 @@ describe('readSuccessBody', () => {
 		const body = {
 			data: [
 				{ profile_url: 'https://www.linkedin.com/in/a', status: 'pending', webhook_status: 'none' },
-				{ profile_url: 'https://www.linkedin.com/in/b', status: 'created', webhook_status: 'deleted' },
+				{
+					profile_url: 'https://www.linkedin.com/in/b',
+					status: 'created',
+					webhook_status: 'deleted',
+				},
 				{ profile_url: 42, status: 'created', webhook_status: 'none' },
 				'row',
 				{ profile_url: 'https://www.linkedin.com/in/c', status: 'created', webhook_status: 'none' },
 			],
 		};
-		expect(readSuccessBody(body)?.map((row) => row.profileUrl)).toEqual(['https://www.linkedin.com/in/c']);
+		expect(readSuccessBody(body)?.map((row) => row.profileUrl)).toEqual([
+			'https://www.linkedin.com/in/c',
+		]);
 	});
 
-	it.each([undefined, null, '{"data":', 'OK', [], { success: true }, { data: 'rows' }])('refuses a body of %j', (body) => {
-		expect(readSuccessBody(body)).toBeUndefined();
-	});
+	it.each([undefined, null, '{"data":', 'OK', [], { success: true }, { data: 'rows' }])(
+		'refuses a body of %j',
+		(body) => {
+			expect(readSuccessBody(body)).toBeUndefined();
+		},
+	);
 });
 
 describe('readErrorText', () => {

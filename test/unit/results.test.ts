@@ -2,13 +2,9 @@ import type { Outcomes } from '../../nodes/TrackLinkedInProfiles/batch';
 import { planRun } from '../../nodes/TrackLinkedInProfiles/plan';
 import { buildResults } from '../../nodes/TrackLinkedInProfiles/results';
 import { summarize } from '../../nodes/TrackLinkedInProfiles/summary';
-import type { PlanInput } from '../../nodes/TrackLinkedInProfiles/types';
+import { planInputs as inputs } from '../support/plan-inputs';
 
 const HOOK = 'https://hooks.example.com/a';
-
-function inputs(...values: Array<[unknown, unknown?]>): PlanInput[] {
-	return values.map(([profileUrl, webhookUrl], itemIndex) => ({ itemIndex, profileUrl, webhookUrl }));
-}
 
 describe('buildResults', () => {
 	it('gives every item its own result, in input order, with the answer for its profile', () => {
@@ -28,7 +24,13 @@ describe('buildResults', () => {
 		expect(buildResults(given, plan, outcomes)).toEqual([
 			{
 				itemIndex: 0,
-				json: { profile_url: 'https://www.linkedin.com/in/ann', input_profile_url: 'linkedin.com/in/Ann/', status: 'created', webhook_status: 'created', webhook_url: HOOK },
+				json: {
+					profile_url: 'https://www.linkedin.com/in/ann',
+					input_profile_url: 'linkedin.com/in/Ann/',
+					status: 'created',
+					webhook_status: 'created',
+					webhook_url: HOOK,
+				},
 			},
 			{
 				itemIndex: 1,
@@ -37,12 +39,21 @@ describe('buildResults', () => {
 					input_profile_url: 'https://www.linkedin.com/company/acme',
 					status: 'rejected',
 					webhook_url: null,
-					error: { code: 'unsupported_profile_url', message: expect.stringContaining('company page') },
+					error: {
+						code: 'unsupported_profile_url',
+						message: expect.stringContaining('company page'),
+					},
 				},
 			},
 			{
 				itemIndex: 2,
-				json: { profile_url: 'https://www.linkedin.com/in/ann', input_profile_url: 'https://www.linkedin.com/in/ann', status: 'created', webhook_status: 'created', webhook_url: HOOK },
+				json: {
+					profile_url: 'https://www.linkedin.com/in/ann',
+					input_profile_url: 'https://www.linkedin.com/in/ann',
+					status: 'created',
+					webhook_status: 'created',
+					webhook_url: HOOK,
+				},
 			},
 			{
 				itemIndex: 3,
@@ -56,7 +67,13 @@ describe('buildResults', () => {
 			},
 			{
 				itemIndex: 4,
-				json: { profile_url: null, input_profile_url: null, status: 'rejected', webhook_url: null, error: { code: 'missing_profile_url', message: expect.any(String) } },
+				json: {
+					profile_url: null,
+					input_profile_url: null,
+					status: 'rejected',
+					webhook_url: null,
+					error: { code: 'missing_profile_url', message: expect.any(String) },
+				},
 			},
 		]);
 	});
@@ -80,13 +97,20 @@ describe('buildResults', () => {
 
 describe('summarize', () => {
 	it('counts statuses, rejection reasons and what the run cost', () => {
-		const given = inputs(['https://www.linkedin.com/in/ann'], ['bad'], [undefined], ['https://www.linkedin.com/in/bob']);
+		const given = inputs(
+			['https://www.linkedin.com/in/ann'],
+			['bad'],
+			[undefined],
+			['https://www.linkedin.com/in/bob'],
+		);
 		const plan = planRun(given);
 		const outcomes: Outcomes = new Map([
 			[plan.rows[0], { kind: 'tracked', status: 'created', webhookStatus: 'none' }],
 			[plan.rows[1], { kind: 'tracked', status: 'existing', webhookStatus: 'none' }],
 		]);
-		expect(summarize(buildResults(given, plan, outcomes), { requests: 1, retries: 2, credits: 0 })).toBe(
+		expect(
+			summarize(buildResults(given, plan, outcomes), { requests: 1, retries: 2, credits: 0 }),
+		).toBe(
 			'Trigify: 1 created, 1 existing, 2 rejected (1 invalid_profile_url, 1 missing_profile_url); 1 request, 2 retries, 0 credits spent.',
 		);
 	});

@@ -1,4 +1,9 @@
-import { backoffDelay, classifyStatus, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../../nodes/TrackLinkedInProfiles/retry';
+import {
+	backoffDelay,
+	classifyStatus,
+	DEFAULT_RETRY_POLICY,
+	parseRetryAfter,
+} from '../../nodes/TrackLinkedInProfiles/retry';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 
@@ -24,8 +29,12 @@ describe('parseRetryAfter', () => {
 
 describe('backoffDelay', () => {
 	it('doubles up to the cap and keeps at least half of each step', () => {
-		const lowest = [0, 1, 2, 3, 4, 5, 6].map((retry) => backoffDelay(retry, DEFAULT_RETRY_POLICY, () => 0));
-		const highest = [0, 1, 2, 3, 4, 5, 6].map((retry) => backoffDelay(retry, DEFAULT_RETRY_POLICY, () => 1));
+		const lowest = [0, 1, 2, 3, 4, 5, 6].map((retry) =>
+			backoffDelay(retry, DEFAULT_RETRY_POLICY, () => 0),
+		);
+		const highest = [0, 1, 2, 3, 4, 5, 6].map((retry) =>
+			backoffDelay(retry, DEFAULT_RETRY_POLICY, () => 1),
+		);
 		expect(lowest).toEqual([500, 1000, 2000, 4000, 8000, 15_000, 15_000]);
 		expect(highest).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
 	});

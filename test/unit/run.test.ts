@@ -6,7 +6,11 @@ import type { PlannedRow } from '../../nodes/TrackLinkedInProfiles/types';
 
 function batches(count: number, size: number): PlannedRow[][] {
 	return Array.from({ length: count }, (_, b) =>
-		Array.from({ length: size }, (_, n) => ({ profileUrl: `https://www.linkedin.com/in/b${b}-p${n}`, webhookUrl: null, itemIndexes: [b * size + n] })),
+		Array.from({ length: size }, (_, n) => ({
+			profileUrl: `https://www.linkedin.com/in/b${b}-p${n}`,
+			webhookUrl: null,
+			itemIndexes: [b * size + n],
+		})),
 	);
 }
 
@@ -15,7 +19,13 @@ function created(rows: PlannedRow[]): HttpResult {
 		kind: 'response',
 		status: 201,
 		headers: {},
-		body: { data: rows.map((row) => ({ profile_url: row.profileUrl, status: 'created', webhook_status: 'none' })) },
+		body: {
+			data: rows.map((row) => ({
+				profile_url: row.profileUrl,
+				status: 'created',
+				webhook_status: 'none',
+			})),
+		},
 	};
 }
 
@@ -86,12 +96,19 @@ describe('executePlan', () => {
 	});
 
 	it('stops after a failed batch only when asked to', async () => {
-		const failing = async (): Promise<HttpResult> => ({ kind: 'response', status: 500, headers: {}, body: {} });
+		const failing = async (): Promise<HttpResult> => ({
+			kind: 'response',
+			status: 500,
+			headers: {},
+			body: {},
+		});
 		const stopping = await executePlan(batches(4, 1), context(failing, { stopOnFailure: true }));
 		const continuing = await executePlan(batches(4, 1), context(failing, { stopOnFailure: false }));
 		expect(stopping.stats.requests).toBe(2);
 		expect(continuing.stats.requests).toBe(8);
-		expect([...continuing.outcomes.values()].every((outcome) => outcome.kind === 'failed')).toBe(true);
+		expect([...continuing.outcomes.values()].every((outcome) => outcome.kind === 'failed')).toBe(
+			true,
+		);
 	});
 
 	it('sends nothing for an empty plan', async () => {
