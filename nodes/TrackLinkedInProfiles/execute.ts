@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { checkBaseUrl } from './base-url';
-import { apiError, authFailureMessage } from './errors';
+import { apiError, authBlocker, blockerError } from './errors';
+import type { Blocker } from './errors';
 import { readInputs } from './inputs';
 import { planRun } from './plan';
 import { buildResults } from './results';
@@ -13,6 +14,7 @@ import { readSettings } from './settings';
 import type { RunSettings } from './settings';
 import { summarize } from './summary';
 import { createSender } from './transport';
+import type { SenderSettings } from './transport';
 import type { Plan } from './types';
 
 function cancellableSleep(ctx: IExecuteFunctions) {
@@ -35,28 +37,35 @@ function cancellableSleep(ctx: IExecuteFunctions) {
 	};
 }
 
+/** Credentials and Base URL, checked before any request carries the key. */
+async function connect(
+	ctx: IExecuteFunctions,
+): Promise<Omit<SenderSettings, 'timeoutMs'> | Blocker> {
+	let credentials: { apiKey?: string; baseUrl?: string };
+	try {
+		credentials = await ctx.getCredentials('trigifyApi');
+	} catch (error) {
+		return {
+			kind: 'configuration',
+			message: 'The node has no usable Trigify API credential.',
+			description: `Select or create a Trigify API credential in the node. (${(error as Error).message})`,
+		};
+	}
+	const baseUrl = checkBaseUrl(credentials.baseUrl);
+	if (!baseUrl.ok) return { kind: 'configuration', message: baseUrl.message, description: '' };
+	return { baseUrl: baseUrl.url, apiKey: credentials.apiKey ?? '' };
+}
+
 async function sendPlan(
 	ctx: IExecuteFunctions,
 	plan: Plan,
 	settings: RunSettings,
 	continueOnFail: boolean,
-): Promise<RunResult> {
-	const credentials = await ctx.getCredentials<{
-		apiKey?: string;
-		baseUrl?: string;
-	}>('trigifyApi');
-	const baseUrl = checkBaseUrl(credentials.baseUrl);
-	if (!baseUrl.ok) {
-		throw new NodeOperationError(ctx.getNode(), baseUrl.message, {
-			itemIndex: plan.rows[0].itemIndexes[0],
-		});
-	}
-	return await executePlan(plan.batches, {
-		send: createSender(ctx, {
-			baseUrl: baseUrl.url,
-			apiKey: credentials.apiKey ?? '',
-			timeoutMs: settings.timeoutMs,
-		}),
+): Promise<{ run: RunResult; blocker?: Blocker }> {
+	const connection = await connect(ctx);
+	if ('message' in connection) return { run: emptyRun(), blocker: connection };
+	const run = await executePlan(plan.batches, {
+		send: createSender(ctx, { ...connection, timeoutMs: settings.timeoutMs }),
 		sleep: cancellableSleep(ctx),
 		random: Math.random,
 		now: Date.now,
@@ -64,26 +73,28 @@ async function sendPlan(
 		parallel: settings.parallel,
 		stopOnFailure: !continueOnFail,
 	});
+	return { run, blocker: run.authFailure && authBlocker(run.authFailure) };
+}
+
+function emptyRun(): RunResult {
+	return { outcomes: new Map(), stats: { requests: 0, retries: 0, credits: 0 } };
 }
 
 /** Fails the node the way n8n users expect, unless continue-on-fail asks for items instead. */
 function settleFailures(
 	ctx: IExecuteFunctions,
 	plan: Plan,
-	run: RunResult,
+	{ outcomes }: RunResult,
+	blocker: Blocker | undefined,
 	continueOnFail: boolean,
 ): void {
-	const { outcomes, authFailure } = run;
-	if (authFailure) {
-		const { message, description } = authFailureMessage(authFailure);
-		if (!continueOnFail) throw apiError(ctx.getNode(), message, description, authFailure.status);
+	if (blocker) {
+		if (!continueOnFail)
+			throw blockerError(ctx.getNode(), blocker, plan.rows[0]?.itemIndexes[0] ?? 0);
+		const message = `${blocker.message} ${blocker.description}`.trim();
 		for (const row of plan.rows) {
 			if (!outcomes.has(row))
-				outcomes.set(row, {
-					kind: 'failed',
-					message: `${message}. ${description}`,
-					httpCode: authFailure.status,
-				});
+				outcomes.set(row, { kind: 'failed', message, httpCode: blocker.httpCode });
 		}
 	}
 	if (continueOnFail) return;
@@ -126,7 +137,7 @@ function toOutputs(
 export async function trackProfiles(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
-	const settings = readSettings(ctx);
+	const { settings, problem } = readSettings(ctx);
 	const { inputs, unreadable } = readInputs(ctx, items.length, continueOnFail);
 	const skipped = new Set(unreadable.map((item) => item.itemIndex));
 	const plan = planRun(
@@ -135,11 +146,11 @@ export async function trackProfiles(ctx: IExecuteFunctions): Promise<INodeExecut
 	);
 	plan.rejected.push(...unreadable);
 
-	const run: RunResult =
-		plan.rows.length > 0
-			? await sendPlan(ctx, plan, settings, continueOnFail)
-			: { outcomes: new Map(), stats: { requests: 0, retries: 0, credits: 0 } };
-	settleFailures(ctx, plan, run, continueOnFail);
+	const { run, blocker } =
+		problem || plan.rows.length === 0
+			? { run: emptyRun(), blocker: problem }
+			: await sendPlan(ctx, plan, settings, continueOnFail);
+	settleFailures(ctx, plan, run, blocker, continueOnFail);
 
 	const results = buildResults(inputs, plan, run.outcomes);
 	ctx.addExecutionHints({

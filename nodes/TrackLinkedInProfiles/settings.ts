@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_SECONDS, MAX_PARALLEL_REQUESTS } from './description';
+import type { Blocker } from './errors';
 import { MAX_BATCH_SIZE } from './plan';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import type { RetryPolicy } from './retry';
@@ -15,30 +15,27 @@ export interface RunSettings {
 	policy: RetryPolicy;
 }
 
-/** Run-wide settings come from the first item: a batch size that varied per item would mean nothing. */
-export function readSettings(ctx: IExecuteFunctions): RunSettings {
+/**
+ * Run-wide settings come from the first item: a batch size that varied per item would mean
+ * nothing. An out-of-range value (possible through an expression) is reported as a problem that
+ * stops the run, with its default in its place so the rest can still be read.
+ */
+export function readSettings(ctx: IExecuteFunctions): { settings: RunSettings; problem?: Blocker } {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const whole = (
-		name: string,
-		label: string,
-		fallback: number,
-		min: number,
-		max: number,
-	): number => {
+	let problem: Blocker | undefined;
+	const whole = (name: string, label: string, fallback: number, min: number, max: number) => {
 		const value = options[name] ?? fallback;
-		if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${label} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}.`,
-				{
-					itemIndex: 0,
-					description: 'Change it under Options in the node.',
-				},
-			);
+		if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
+			return value;
 		}
-		return value;
+		problem ??= {
+			kind: 'configuration',
+			message: `${label} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}.`,
+			description: 'Change it under Options in the node.',
+		};
+		return fallback;
 	};
-	return {
+	const settings: RunSettings = {
 		outputMode: ctx.getNodeParameter('outputMode', 0, 'split') === 'single' ? 'single' : 'split',
 		batchSize: whole('batchSize', 'Batch Size', MAX_BATCH_SIZE, 1, MAX_BATCH_SIZE),
 		parallel: whole('parallelRequests', 'Parallel Requests', 1, 1, MAX_PARALLEL_REQUESTS),
@@ -52,4 +49,5 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 				1000,
 		},
 	};
+	return { settings, problem };
 }

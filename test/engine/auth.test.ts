@@ -87,6 +87,45 @@ describe('keys the API refuses', () => {
 	});
 });
 
+describe('with continue-on-fail, problems that stop every request', () => {
+	it.each([
+		[
+			'a plain-http Base URL to another host',
+			{ baseUrl: 'http://api.trigify.io' },
+			{},
+			/plain http/,
+		],
+		[
+			'an out-of-range option',
+			{},
+			{ batchSize: 0 },
+			/Batch Size must be a whole number from 1 to 100, not 0/,
+		],
+	])(
+		'put %s on every valid item as api_error, send nothing, and never pass inputs on as created',
+		async (_label, credentialOverride, options, reason) => {
+			const { sandbox } = env;
+			const result = await runTrackNode({
+				items,
+				parameters: { options },
+				credentials: { ...credentials(sandbox), ...credentialOverride },
+				continueOnFail: true,
+			});
+			expect(result.error).toBeUndefined();
+			const out = oneEach(result, 3);
+			expect(
+				out.map((entry) => [entry.output, (entry.json.error as { code: string }).code]),
+			).toEqual([
+				[OUTPUT.rejected, 'api_error'],
+				[OUTPUT.rejected, 'api_error'],
+				[OUTPUT.rejected, 'invalid_profile_url'],
+			]);
+			expect((out[0].json.error as { message: string }).message).toMatch(reason);
+			expect(await sandbox.admin.requests()).toEqual([]);
+		},
+	);
+});
+
 describe('the credential test', () => {
 	it.each([
 		['a valid key', SANDBOX_KEYS.enterprise, { status: 'OK', message: 'Connection successful!' }],
