@@ -5,4 +5,6 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.ts'],
+	// Engine and sandbox tests wait on real HTTP, retries and Retry-After: seconds, not milliseconds.
+	testTimeout: 30_000,
 };

@@ -1,4 +1,4 @@
-import { readErrorText, readRowRejections, readSuccessBody } from './response';
+import { matchAnswers, readErrorText, readRowRejections, readSuccessBody } from './response';
 import type { TrackStatus, WebhookStatus } from './response';
 import { backoffDelay, classifyStatus, parseRetryAfter } from './retry';
 import type { RetryPolicy } from './retry';
@@ -78,10 +78,13 @@ function settle(
 	}
 	const credits = Number(headers['x-spent-credits']);
 	if (Number.isFinite(credits)) stats.credits += credits;
-	const byUrl = new Map(returned.map((row) => [row.profileUrl, row]));
+	const answers = matchAnswers(
+		rows.map((row) => row.profileUrl),
+		returned,
+	);
 	const unconfirmed: PlannedRow[] = [];
 	for (const row of rows) {
-		const answer = byUrl.get(row.profileUrl);
+		const answer = answers.get(row.profileUrl);
 		if (answer === undefined) {
 			unconfirmed.push(row);
 		} else {

@@ -138,7 +138,7 @@ export async function trackProfiles(ctx: IExecuteFunctions): Promise<INodeExecut
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
 	const { settings, problem } = readSettings(ctx);
-	const { inputs, unreadable } = readInputs(ctx, items.length, continueOnFail);
+	const { inputs, unreadable } = readInputs(ctx, items, continueOnFail);
 	const skipped = new Set(unreadable.map((item) => item.itemIndex));
 	const plan = planRun(
 		inputs.filter((input) => !skipped.has(input.itemIndex)),

@@ -4,7 +4,7 @@ export type TrackStatus = 'created' | 'existing';
 export type WebhookStatus = 'created' | 'updated' | 'unchanged' | 'none';
 
 export interface ResponseRow {
-	/** Our canonical form of the URL the API returned, so equivalent spellings still match. */
+	/** The URL as the API returned it: normally canonical, but any equivalent spelling may come. */
 	profileUrl: string;
 	status: TrackStatus;
 	webhookStatus: WebhookStatus;
@@ -33,11 +33,12 @@ export function readSuccessBody(body: unknown): ResponseRow[] | undefined {
 	for (const entry of body.data) {
 		if (!isRecord(entry)) continue;
 		const { profile_url: url, status, webhook_status: webhookStatus = 'none' } = entry;
-		const canonical = canonicalizeProfileUrl(url);
-		if (!canonical.ok || typeof status !== 'string' || !TRACK_STATUSES.includes(status)) continue;
+		if (typeof url !== 'string' || typeof status !== 'string' || !TRACK_STATUSES.includes(status)) {
+			continue;
+		}
 		if (typeof webhookStatus !== 'string' || !WEBHOOK_STATUSES.includes(webhookStatus)) continue;
 		rows.push({
-			profileUrl: canonical.url,
+			profileUrl: url,
 			status: status as TrackStatus,
 			webhookStatus: webhookStatus as WebhookStatus,
 		});
@@ -68,4 +69,31 @@ export function readRowRejections(body: unknown, rowCount: number): RowRejection
 		rejections.set(index, typeof message === 'string' ? message : 'Refused by Trigify.');
 	}
 	return [...rejections].map(([index, message]) => ({ index, message }));
+}
+
+/**
+ * Finds the answer for each sent profile. Answers are keyed by the URL as returned, and only when
+ * some profile is not found that way are the returned URLs canonicalized, so a trailing slash or
+ * other case still matches without canonicalizing every row of every answer.
+ */
+export function matchAnswers(sent: string[], answers: ResponseRow[]): Map<string, ResponseRow> {
+	const byUrl = new Map(answers.map((answer) => [answer.profileUrl, answer]));
+	const matched = new Map<string, ResponseRow>();
+	const missing: string[] = [];
+	for (const url of sent) {
+		const answer = byUrl.get(url);
+		if (answer === undefined) missing.push(url);
+		else matched.set(url, answer);
+	}
+	if (missing.length === 0) return matched;
+	const byCanonical = new Map<string, ResponseRow>();
+	for (const answer of answers) {
+		const canonical = canonicalizeProfileUrl(answer.profileUrl);
+		if (canonical.ok && !byCanonical.has(canonical.url)) byCanonical.set(canonical.url, answer);
+	}
+	for (const url of missing) {
+		const answer = byCanonical.get(url);
+		if (answer !== undefined) matched.set(url, answer);
+	}
+	return matched;
 }

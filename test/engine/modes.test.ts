@@ -156,6 +156,48 @@ describe('output modes and parameters', () => {
 	});
 });
 
+describe('reading parameters', () => {
+	it('gives the same values when a plain $json path is read directly as the evaluator does', async () => {
+		const { sandbox } = env;
+		const field = fc.oneof(
+			fc.constantFrom('linkedin.com/in/ann', ' https://uk.linkedin.com/in/bob/ ', '', 'nope'),
+			fc.constantFrom(null, undefined, 0, 7, true),
+			fc.dictionary(fc.constantFrom('url', 'x'), fc.constantFrom('linkedin.com/in/cy', 3)),
+			fc.array(fc.constantFrom('linkedin.com/in/dee')),
+		);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.record({ contact: fc.record({ url: field }, { requiredKeys: [] }) }), {
+					maxLength: 12,
+				}),
+				async (items) => {
+					// Parentheses make the same read look like any other expression to the node.
+					const direct = await runTrackNode({
+						items,
+						parameters: { profileUrl: '={{ $json.contact.url }}' },
+						credentials: credentials(sandbox),
+					});
+					const evaluated = await runTrackNode({
+						items,
+						parameters: { profileUrl: '={{ ($json.contact.url) }}' },
+						credentials: credentials(sandbox),
+					});
+					const view = (result: typeof direct) =>
+						emitted(result).map(({ output, item, json }) => [
+							item,
+							output === OUTPUT.rejected,
+							json.profile_url,
+							json.input_profile_url,
+							json.error,
+						]);
+					expect(view(direct)).toEqual(view(evaluated));
+				},
+			),
+			{ numRuns: 20 },
+		);
+	}, 60_000);
+});
+
 describe('for any list of items', () => {
 	const value = fc.oneof(
 		fc
@@ -208,5 +250,5 @@ describe('for any list of items', () => {
 			),
 			{ numRuns: 25 },
 		);
-	});
+	}, 60_000);
 });

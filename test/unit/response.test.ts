@@ -1,4 +1,5 @@
 import {
+	matchAnswers,
 	readErrorText,
 	readRowRejections,
 	readSuccessBody,
@@ -34,19 +35,6 @@ describe('readSuccessBody', () => {
 				webhookStatus: 'none',
 			},
 		]);
-	});
-
-	it('maps equivalent spellings of a profile to the canonical URL', () => {
-		const body = {
-			data: [
-				{
-					profile_url: 'http://LinkedIn.com/in/Amelia-Chen/',
-					status: 'existing',
-					webhook_status: 'unchanged',
-				},
-			],
-		};
-		expect(readSuccessBody(body)?.[0].profileUrl).toBe('https://www.linkedin.com/in/amelia-chen');
 	});
 
 	it('leaves out rows it cannot read instead of guessing', () => {
@@ -109,5 +97,48 @@ describe('readRowRejections', () => {
 
 	it('finds nothing in a body without details', () => {
 		expect(readRowRejections({ message: 'Bad Request' }, 3)).toEqual([]);
+	});
+});
+
+describe('matchAnswers', () => {
+	const answer = (profileUrl: string) => ({
+		profileUrl,
+		status: 'created' as const,
+		webhookStatus: 'none' as const,
+	});
+
+	it('finds each sent profile in an answer that spells it differently', () => {
+		const sent = [
+			'https://www.linkedin.com/in/amelia-chen',
+			'https://www.linkedin.com/in/marco',
+			'https://www.linkedin.com/in/ACoAAB1x',
+		];
+		const answers = [
+			answer('http://LinkedIn.com/in/Amelia-Chen/'),
+			answer('https://www.linkedin.com/in/marco'),
+			answer('https://WWW.LINKEDIN.COM/IN/ACoAAB1x'),
+		];
+		const matched = matchAnswers(sent, answers);
+		expect(sent.map((url) => matched.get(url)?.profileUrl)).toEqual([
+			answers[0].profileUrl,
+			answers[1].profileUrl,
+			answers[2].profileUrl,
+		]);
+	});
+
+	it('leaves a profile unmatched when no answer names it, and ignores answers for profiles not sent', () => {
+		const matched = matchAnswers(
+			['https://www.linkedin.com/in/a'],
+			[answer('https://www.linkedin.com/in/b'), answer('not a url')],
+		);
+		expect(matched.size).toBe(0);
+	});
+
+	it('does not mistake a member id in other case for the same member', () => {
+		const matched = matchAnswers(
+			['https://www.linkedin.com/in/ACoAAB1x'],
+			[answer('https://www.linkedin.com/in/ACOAAB1X')],
+		);
+		expect(matched.size).toBe(0);
 	});
 });
