@@ -1,4 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { checkBaseUrl } from './base-url';
@@ -41,9 +45,9 @@ function cancellableSleep(ctx: IExecuteFunctions) {
 async function connect(
 	ctx: IExecuteFunctions,
 ): Promise<Omit<SenderSettings, 'timeoutMs'> | Blocker> {
-	let credentials: { apiKey?: string; baseUrl?: string };
+	let data: ICredentialDataDecryptedObject;
 	try {
-		credentials = await ctx.getCredentials('trigifyApi');
+		data = await ctx.getCredentials('trigifyApi');
 	} catch (error) {
 		return {
 			kind: 'configuration',
@@ -51,9 +55,10 @@ async function connect(
 			description: `Select or create a Trigify API credential in the node. (${(error as Error).message})`,
 		};
 	}
-	const baseUrl = checkBaseUrl(credentials.baseUrl);
+	const baseUrl = checkBaseUrl(data.baseUrl);
 	if (!baseUrl.ok) return { kind: 'configuration', message: baseUrl.message, description: '' };
-	return { baseUrl: baseUrl.url, apiKey: credentials.apiKey ?? '' };
+	const { id = '', name = '' } = ctx.getNode().credentials?.trigifyApi ?? {};
+	return { baseUrl: baseUrl.url, credentials: { id: id ?? '', name, type: 'trigifyApi', data } };
 }
 
 async function sendPlan(

