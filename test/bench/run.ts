@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 
 // Each benchmark runs in a fresh process, so its peak RSS is its own. `npm run bench` runs the
 // compiled JavaScript, as n8n would; under tsx the same file runs from source.
-const ORDER = ['planning', 'sandbox'];
+const ORDER = ['planning', 'sandbox', 'engine', 'engine-memory-10k', 'engine-memory-100k', 'n8n'];
 const entry = resolve(__dirname, `entry${extname(__filename)}`);
 const only = process.argv.slice(2);
 let failed = false;

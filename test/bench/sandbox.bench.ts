@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+
+import { postBulk } from './bulk-client';
+import { median } from './report';
+import { startSandboxChild } from './sandbox-child';
 
 const TARGET_PER_SECOND = 300;
 const PROFILES_PER_REQUEST = 100;
@@ -11,66 +13,6 @@ const IN_FLIGHT = 8;
 const WARM_UP_MS = 1000;
 const ROUND_MS = 2000;
 const ROUNDS = 5;
-const REPO_ROOT = resolve(__dirname, '..', '..');
-const KEY = 'trig_sandbox_enterprise';
-
-/** Runs the CLI in its own process so the load client never shares its event loop. */
-function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-	const cli = join(REPO_ROOT, 'test', 'sandbox', 'cli.ts');
-	const args = [
-		'--import',
-		'tsx',
-		cli,
-		'--port',
-		'0',
-		'--data-dir',
-		dataDir,
-		'--rate-limit',
-		'off',
-	];
-	const child = spawn(process.execPath, args, {
-		cwd: REPO_ROOT,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	return new Promise((resolveStart, reject) => {
-		let output = '';
-		const onData = (chunk: Buffer): void => {
-			output += chunk.toString();
-			const match = /listening on (http:\/\/\S+)/.exec(output);
-			if (match !== null) {
-				child.stdout?.off('data', onData);
-				child.stdout?.resume();
-				resolveStart({ child, url: match[1] });
-			}
-		};
-		child.stdout?.on('data', onData);
-		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.once('exit', (code) => reject(new Error(`The sandbox exited with ${code}: ${output}`)));
-	});
-}
-
-function post(url: string, agent: Agent, body: string): Promise<number> {
-	return new Promise((resolvePost, reject) => {
-		const req = request(
-			`${url}/v1/profile/engagement/bulk`,
-			{
-				method: 'POST',
-				agent,
-				headers: {
-					'content-type': 'application/json',
-					'content-length': Buffer.byteLength(body),
-					'x-api-key': KEY,
-				},
-			},
-			(res) => {
-				res.resume();
-				res.on('end', () => resolvePost(res.statusCode ?? 0));
-			},
-		);
-		req.on('error', reject);
-		req.end(body);
-	});
-}
 
 let nextProfile = 0;
 
@@ -90,7 +32,7 @@ async function load(url: string, agent: Agent, durationMs: number): Promise<numb
 	let done = 0;
 	const worker = async (): Promise<void> => {
 		while (performance.now() < deadline) {
-			const status = await post(url, agent, freshBatch());
+			const { status } = await postBulk(url, agent, freshBatch());
 			if (status !== 201) throw new Error(`The sandbox answered ${status} under load.`);
 			done++;
 		}
@@ -100,14 +42,11 @@ async function load(url: string, agent: Agent, durationMs: number): Promise<numb
 	return done / ((performance.now() - started) / 1000);
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
-
 export async function benchSandbox(): Promise<void> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'trigify-sandbox-bench-'));
-	const { child, url } = await startChild(dataDir);
+	// The CLI runs in its own process so the load client never shares its event loop.
+	const sandbox = await startSandboxChild(['--data-dir', dataDir, '--rate-limit', 'off']);
+	const { url } = sandbox;
 	const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 	try {
 		await load(url, agent, WARM_UP_MS);
@@ -122,10 +61,7 @@ export async function benchSandbox(): Promise<void> {
 		);
 	} finally {
 		agent.destroy();
-		child.removeAllListeners('exit');
-		const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
-		child.kill('SIGTERM');
-		await exited;
+		await sandbox.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 }
