@@ -109,14 +109,20 @@ function settleFailures(
 	});
 	if (failures.length === 0) return;
 	const [{ row, outcome }] = failures;
-	const profiles = failures.length === 1 ? '1 profile' : `${failures.length} profiles`;
+	const tracked = plan.rows.filter((entry) => outcomes.get(entry)?.kind === 'tracked').length;
+	const unsent = plan.rows.filter((entry) => !outcomes.has(entry)).length;
 	throw apiError(
 		ctx.getNode(),
-		`Trigify could not track ${profiles}: ${outcome.message}`,
-		'Profiles in other batches may already be tracked. Running the workflow again is safe: Trigify updates existing profiles instead of duplicating them. To get the failed items on the Rejected output instead of failing, turn on "Continue On Fail" in the node settings.',
+		`Trigify could not track ${profiles(failures.length)}: ${outcome.message}`,
+		`Before the run stopped, ${profiles(tracked)} ${tracked === 1 ? 'was' : 'were'} tracked; ${profiles(unsent)} ${unsent === 1 ? 'was' : 'were'} not sent. ` +
+			'Running the workflow again is safe: Trigify updates existing profiles instead of duplicating them. To get the failed items on the Rejected output instead of failing, turn on "Continue On Fail" in the node settings.',
 		outcome.httpCode,
 		row.itemIndexes[0],
 	);
+}
+
+function profiles(count: number): string {
+	return count === 1 ? '1 profile' : `${count} profiles`;
 }
 
 const ROUTES = ['created', 'existing', 'rejected'] as const;

@@ -1,9 +1,16 @@
 const MAX_QUOTED_LENGTH = 80;
 
-/** Quotes user input for a message, short enough that a pasted document cannot flood the UI. */
+// Everything before the last @ of the authority: `user:password@` in `https://user:password@host/`.
+const USER_INFO = /^((?:[a-z][a-z\d+.-]*:)?\/*)[^/?#]*@/i;
+
+/**
+ * Quotes user input for a message: short enough that a pasted document cannot flood the UI, and
+ * with any user:password of a URL hidden, since messages end up in execution data and logs.
+ */
 export function quote(value: string): string {
+	const shown = value.replace(USER_INFO, '$1…@');
 	const short =
-		value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH - 1)}…` : value;
+		shown.length > MAX_QUOTED_LENGTH ? `${shown.slice(0, MAX_QUOTED_LENGTH - 1)}…` : shown;
 	return `"${short}"`;
 }
 

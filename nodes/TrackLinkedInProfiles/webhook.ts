@@ -15,6 +15,10 @@ function invalid(problem: string): Rejection {
 	};
 }
 
+function isInternetHost(hostname: string): boolean {
+	return hostname.startsWith('[') || /\.[^.]/.test(hostname);
+}
+
 /**
  * Validates an optional webhook URL and returns the form used both to send and to compare it:
  * the WHATWG serialization (lower-case scheme and host, default port dropped) without fragment,
@@ -47,6 +51,13 @@ export function checkWebhookUrl(input: unknown): Checked<string | null> {
 	if (url.username !== '' || url.password !== '') {
 		return invalid(
 			'The webhook URL carries a user name or password, which would be stored and sent in clear; use a secret path or query token instead.',
+		);
+	}
+	// The parser forgives `https:///hook` and `https:hook`, and a one-word host cannot be reached
+	// from Trigify's servers: both are typing slips, not webhooks.
+	if (!/^https:\/\/[^/]/i.test(text) || !isInternetHost(url.hostname)) {
+		return invalid(
+			`The webhook URL ${quote(text)} has no full host name (such as hooks.example.com).`,
 		);
 	}
 	url.hash = '';

@@ -155,6 +155,26 @@ describe('the node under faults, in the engine against the sandbox', () => {
 		expect(result.error?.httpCode).toBe('500');
 	});
 
+	it('says how many profiles were tracked, failed and not sent when it stops', async () => {
+		const { sandbox } = env;
+		await sandbox.admin.addFaults(
+			{ kind: 'latency', latency_ms: 1 },
+			{ kind: 'status', status: 500, count: 'always' },
+		);
+		const result = await runTrackNode({
+			items: leads(250),
+			parameters: { options: { maxRetries: 0 } },
+			credentials: credentials(sandbox),
+		});
+		expect(result.error?.message).toMatch(
+			/^Trigify could not track 100 profiles: Trigify answered HTTP 500/,
+		);
+		expect(result.error?.description).toMatch(
+			/^Before the run stopped, 100 profiles were tracked; 50 profiles were not sent\./,
+		);
+		expect(await sandbox.admin.monitors()).toHaveLength(100);
+	});
+
 	it('with continue-on-fail, sends a failed batch to Rejected as api_error and the others on as usual', async () => {
 		const { sandbox } = env;
 		await sandbox.admin.addFaults({ kind: 'status', status: 500, count: 2 });

@@ -231,6 +231,18 @@ describe('canonicalizeProfileUrl rejects', () => {
 		expect(message('https://user@www.linkedin.com/in/x')).toMatch(/user name/);
 	});
 
+	it.each([
+		'https://user:hunter2@www.linkedin.com/in/x',
+		'user:hunter2@www.linkedin.com/in/x',
+		'https://user:hunter2@evil.com/in/x',
+		'ftp://user:hunter2@www.linkedin.com/in/x',
+		'https://user:hunter2@www.linkedin.com/in/x y',
+	])('never echoes the password of %s', (input) => {
+		const result = canonicalizeProfileUrl(input);
+		expect(result.ok).toBe(false);
+		expect(JSON.stringify(result)).not.toContain('hunter2');
+	});
+
 	it('keeps messages short when the input is huge', () => {
 		const huge = `https://www.linkedin.com/in/${'x'.repeat(100_000)}`;
 		const result = canonicalizeProfileUrl(huge);

@@ -43,9 +43,38 @@ describe('checkWebhookUrl', () => {
 		expect(!result.ok && result.message).toContain('absolute https URL');
 	});
 
-	it('never echoes a password from the URL', () => {
-		const result = checkWebhookUrl('https://user:hunter2@ops.example.com/hook');
+	it.each([
+		'https://user:hunter2@ops.example.com/hook',
+		'http://user:hunter2@ops.example.com/hook',
+		'https://user:hunter2@ops.example.com/a b',
+		'ftp://user:hunter2@ops.example.com',
+		'user:hunter2@ops.example.com/hook',
+	])('never echoes the password of %s', (input) => {
+		const result = checkWebhookUrl(input);
+		expect(result.ok).toBe(false);
 		expect(JSON.stringify(result)).not.toContain('hunter2');
+	});
+
+	it.each([
+		'https:///trigify',
+		'https:trigify.example.com/x',
+		'https://trigify/',
+		'https://localhost/hook',
+	])('rejects %s, which has no full host name', (input) => {
+		const result = checkWebhookUrl(input);
+		expect(result).toMatchObject({ ok: false, code: 'invalid_webhook_url' });
+		expect(!result.ok && result.message).toMatch(/no full host name/);
+	});
+
+	it('accepts an IP address or an IPv6 literal as the host', () => {
+		expect(checkWebhookUrl('https://203.0.113.9/hook')).toEqual({
+			ok: true,
+			url: 'https://203.0.113.9/hook',
+		});
+		expect(checkWebhookUrl('https://[2001:db8::1]/hook')).toEqual({
+			ok: true,
+			url: 'https://[2001:db8::1]/hook',
+		});
 	});
 
 	it('accepts exactly 2048 characters and rejects 2049', () => {
