@@ -4,11 +4,13 @@ import type { RuntimePaths } from './paths';
 
 // Under `npm run`, npm exports its config as npm_config_*: the project's ignore-scripts=true and
 // loglevel=silent would leak into the runtime's own npm calls and break the native rebuild. Under
-// jest, test/setup-env.ts sets N8N_LOG_LEVEL=silent, which hides `execute --rawOutput` JSON. So
-// children start from the caller's environment minus everything npm- or n8n-specific, and minus
-// NODE_OPTIONS, whose preloads (debuggers, loaders) belong to the caller's Node 20, not to n8n.
+// jest, test/setup-env.ts sets N8N_LOG_LEVEL=silent, which hides `execute --rawOutput` JSON, and
+// jest itself sets NODE_ENV=test, with which n8n refuses to load any node ("Not available in
+// tests") and every CLI command exits 0 without output. So children start from the caller's
+// environment minus everything npm- or n8n-specific, minus NODE_ENV, and minus NODE_OPTIONS,
+// whose preloads (debuggers, loaders) belong to the caller's Node 20, not to n8n.
 const INHERITED_PREFIXES = ['npm_', 'N8N_', 'DB_', 'EXECUTIONS_', 'QUEUE_', 'GENERIC_', 'WEBHOOK_'];
-const INHERITED_EXTRAS = new Set(['INIT_CWD', 'NODE_OPTIONS']);
+const INHERITED_EXTRAS = new Set(['INIT_CWD', 'NODE_OPTIONS', 'NODE_ENV']);
 // Where the packages come from is the user's choice, not the project's: keep it.
 const KEPT_NPM_CONFIG = ['registry', 'cache', 'cafile', 'proxy', 'https_proxy', 'noproxy'];
 
