@@ -16,8 +16,7 @@ export class TrackLinkedInProfiles implements INodeType {
 		icon: { light: 'file:trigify.svg', dark: 'file:trigify.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle:
-			'={{ $parameter["outputMode"] === "single" ? "Track profiles: single output" : "Track profiles: created / existing / rejected" }}',
+		subtitle: '={{ $parameter["outputMode"] === "single" ? "Single output" : "Split by status" }}',
 		description: 'Track LinkedIn person profiles for engagement with Trigify, in bulk',
 		defaults: { name: 'Track LinkedIn Profiles' },
 		usableAsTool: true,
