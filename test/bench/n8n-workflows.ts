@@ -8,6 +8,7 @@ export const HTTP_WORKFLOW_ID = 'benchHttpPerItem01';
 export const TRACK_WORKFLOW_ID = 'benchTrackNode0001';
 const TRIGGER = "When clicking 'Execute workflow'";
 export const ROWS_NODE = 'Generate rows';
+export const SPLIT_NODE = 'One item per row';
 const HEADER_CREDENTIAL = { id: 'benchHeaderAuth001', name: 'Trigify key (header)' };
 const TRIGIFY_CREDENTIAL = { id: 'benchTrigifyApi001', name: 'Trigify (sandbox)' };
 
@@ -27,11 +28,15 @@ export function benchCredentials(sandboxUrl: string): CredentialImport[] {
 	];
 }
 
-/** Manual trigger, then a Code node emitting `count` CRM-like rows, then `last`. */
+/**
+ * Manual trigger, then `count` CRM-like rows, then `last`. The rows come from one expression and
+ * Split Out rather than a Code node: a Code node starts n8n's task runner, a fixed cost of about
+ * a second that both sides would pay and that has nothing to do with calling the API.
+ */
 function workflow(id: string, name: string, count: number, last: WorkflowNode): WorkflowImport {
-	const jsCode =
-		`return Array.from({ length: ${count} }, (_, n) => ` +
-		'({ json: { name: `Person ${n}`, profile_url: `https://www.linkedin.com/in/bench-n8n-${n}` } }));';
+	const rows =
+		`Array.from({ length: ${count} }, (_, n) => ` +
+		'({ name: "Person " + n, profile_url: "https://www.linkedin.com/in/bench-n8n-" + n }))';
 	const main = (node: string) => ({ main: [[{ node, type: 'main', index: 0 }]] });
 	return {
 		id,
@@ -48,14 +53,26 @@ function workflow(id: string, name: string, count: number, last: WorkflowNode): 
 			{
 				id: `${id}-rows`,
 				name: ROWS_NODE,
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
 				position: [220, 0],
-				parameters: { jsCode },
+				parameters: { mode: 'raw', jsonOutput: `={{ JSON.stringify({ rows: ${rows} }) }}` },
+			},
+			{
+				id: `${id}-split`,
+				name: SPLIT_NODE,
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { fieldToSplitOut: 'rows' },
 			},
 			last,
 		],
-		connections: { [TRIGGER]: main(ROWS_NODE), [ROWS_NODE]: main(last.name) },
+		connections: {
+			[TRIGGER]: main(ROWS_NODE),
+			[ROWS_NODE]: main(SPLIT_NODE),
+			[SPLIT_NODE]: main(last.name),
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -71,7 +88,7 @@ export function httpPerItemWorkflow(sandboxUrl: string, count: number): Workflow
 		name: HTTP_NODE,
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
-		position: [440, 0],
+		position: [660, 0],
 		parameters: {
 			method: 'POST',
 			url: `${sandboxUrl}${BULK_PATH}`,
@@ -93,7 +110,7 @@ export function trackWorkflow(count: number): WorkflowImport {
 		name: TRACK_NODE,
 		type: 'n8n-nodes-trigify.trackLinkedInProfiles',
 		typeVersion: 1,
-		position: [440, 0],
+		position: [660, 0],
 		parameters: { outputMode: 'split', options: {} },
 		credentials: { trigifyApi: TRIGIFY_CREDENTIAL },
 	});
