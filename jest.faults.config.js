@@ -2,13 +2,13 @@
 // in n8n-core's engine against the sandbox. Minutes, not seconds, so kept out of `npm test`:
 // files end in .faults.ts, which jest.config.js does not match. One file at a time, so timings
 // in the printed table are not skewed by another suite sharing the two cores.
+const base = require('./jest.config.js');
+
 /** @type {import('jest').Config} */
 module.exports = {
-	testEnvironment: 'node',
+	...base,
 	roots: ['<rootDir>/test/faults'],
 	testMatch: ['**/*.faults.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
-	setupFiles: ['<rootDir>/test/setup-env.ts'],
 	maxWorkers: 1,
 	testTimeout: 120_000,
 };
