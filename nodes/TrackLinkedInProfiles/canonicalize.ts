@@ -1,5 +1,5 @@
 import { parseUrl } from './parse-url';
-import { describeValue, hasSpaceOrControl, quote } from './text';
+import { quote, readUrlText } from './text';
 import type { Checked, Rejection, RejectionCode } from './types';
 
 export const MAX_PROFILE_URL_LENGTH = 2048;
@@ -117,24 +117,12 @@ function canonicalId(rawId: string, text: string): Checked<string> {
  * `https://www.linkedin.com/in/<id>`, or says precisely why the value cannot be tracked.
  */
 export function canonicalizeProfileUrl(input: unknown): Checked<string> {
-	if (input === undefined || input === null) {
+	const read = readUrlText(input, 'profile URL', MAX_PROFILE_URL_LENGTH);
+	if (read.state === 'absent') {
 		return reject('missing_profile_url', `No profile URL was given. ${ACCEPTED}`);
 	}
-	if (typeof input !== 'string') {
-		return invalid(`The profile URL must be text, but ${describeValue(input)} was given.`);
-	}
-	const text = input.trim();
-	if (text === '') {
-		return reject('missing_profile_url', `The profile URL is empty. ${ACCEPTED}`);
-	}
-	if (text.length > MAX_PROFILE_URL_LENGTH) {
-		return invalid(
-			`The profile URL is ${text.length} characters long, more than the ${MAX_PROFILE_URL_LENGTH} accepted.`,
-		);
-	}
-	if (hasSpaceOrControl(text)) {
-		return invalid(`${quote(text)} contains spaces or control characters.`);
-	}
+	if (read.state === 'invalid') return invalid(read.problem);
+	const { text } = read;
 	const url = parseWebUrl(text);
 	if (!(url instanceof URL)) return url;
 	const hostProblem = checkHost(url, text);

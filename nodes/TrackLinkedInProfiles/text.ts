@@ -15,7 +15,7 @@ export function quote(value: string): string {
 }
 
 /** Names a non-string value the way a workflow author thinks of it: "a list", "a number (12)". */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (value === null) return 'null';
 	if (typeof value === 'number' || typeof value === 'boolean')
@@ -24,6 +24,40 @@ export function describeValue(value: unknown): string {
 }
 
 /** Whitespace inside a URL or control characters are never part of a real link. */
-export function hasSpaceOrControl(value: string): boolean {
+function hasSpaceOrControl(value: string): boolean {
 	return /[\s\p{Cc}]/u.test(value);
+}
+
+export type UrlText =
+	| { state: 'absent' }
+	| { state: 'text'; text: string }
+	| { state: 'invalid'; problem: string };
+
+/**
+ * The first checks every URL field shares: given at all, text, not too long, no spaces. Empty or
+ * blank counts as not given; what that means is up to the field.
+ */
+export function readUrlText(input: unknown, label: string, maxLength: number): UrlText {
+	if (input === undefined || input === null) return { state: 'absent' };
+	if (typeof input !== 'string') {
+		return {
+			state: 'invalid',
+			problem: `The ${label} must be text, but ${describeValue(input)} was given.`,
+		};
+	}
+	const text = input.trim();
+	if (text === '') return { state: 'absent' };
+	if (text.length > maxLength) {
+		return {
+			state: 'invalid',
+			problem: `The ${label} is ${text.length} characters long, more than the ${maxLength} accepted.`,
+		};
+	}
+	if (hasSpaceOrControl(text)) {
+		return {
+			state: 'invalid',
+			problem: `The ${label} ${quote(text)} contains spaces or control characters.`,
+		};
+	}
+	return { state: 'text', text };
 }

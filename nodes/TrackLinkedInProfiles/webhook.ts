@@ -1,5 +1,5 @@
 import { parseUrl } from './parse-url';
-import { describeValue, hasSpaceOrControl, quote } from './text';
+import { quote, readUrlText } from './text';
 import type { Checked, Rejection } from './types';
 
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
@@ -25,20 +25,10 @@ function isInternetHost(hostname: string): boolean {
  * since a fragment never reaches the receiving server. Empty means "no webhook": null.
  */
 export function checkWebhookUrl(input: unknown): Checked<string | null> {
-	if (input === undefined || input === null) return { ok: true, url: null };
-	if (typeof input !== 'string') {
-		return invalid(`The webhook URL must be text, but ${describeValue(input)} was given.`);
-	}
-	const text = input.trim();
-	if (text === '') return { ok: true, url: null };
-	if (text.length > MAX_WEBHOOK_URL_LENGTH) {
-		return invalid(
-			`The webhook URL is ${text.length} characters long, more than the ${MAX_WEBHOOK_URL_LENGTH} accepted.`,
-		);
-	}
-	if (hasSpaceOrControl(text)) {
-		return invalid(`The webhook URL ${quote(text)} contains spaces or control characters.`);
-	}
+	const read = readUrlText(input, 'webhook URL', MAX_WEBHOOK_URL_LENGTH);
+	if (read.state === 'absent') return { ok: true, url: null };
+	if (read.state === 'invalid') return invalid(read.problem);
+	const { text } = read;
 	const url = parseUrl(text);
 	if (url === undefined) {
 		return invalid(`The webhook URL ${quote(text)} is not an absolute URL.`);
