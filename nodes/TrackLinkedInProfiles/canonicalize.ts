@@ -2,7 +2,7 @@ import { parseUrl } from './parse-url';
 import { quote, readUrlText } from './text';
 import type { Checked, Rejection, RejectionCode } from './types';
 
-export const MAX_PROFILE_URL_LENGTH = 2048;
+const MAX_PROFILE_URL_LENGTH = 2048;
 
 const ACCEPTED =
 	'Expected a LinkedIn person profile URL such as https://www.linkedin.com/in/jane-doe.';

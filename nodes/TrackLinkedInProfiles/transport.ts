@@ -42,7 +42,7 @@ function describeNetworkError(code: string | undefined, timeoutMs: number): stri
 }
 
 /** Removes the key from anything the API sends back, in case it ever echoes a header. */
-export function redact<T>(value: T, secret: string): T {
+function redact<T>(value: T, secret: string): T {
 	if (secret.length < 4) return value;
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	if (text === undefined || !text.includes(secret)) return value;

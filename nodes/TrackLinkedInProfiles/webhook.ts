@@ -2,7 +2,7 @@ import { parseUrl } from './parse-url';
 import { quote, readUrlText } from './text';
 import type { Checked, Rejection } from './types';
 
-export const MAX_WEBHOOK_URL_LENGTH = 2048;
+const MAX_WEBHOOK_URL_LENGTH = 2048;
 
 const ACCEPTED =
 	'Expected an absolute https URL such as https://hooks.example.com/trigify, or leave it empty for no webhook.';
