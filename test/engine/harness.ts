@@ -28,7 +28,9 @@ import { TrackLinkedInProfiles } from '../../nodes/TrackLinkedInProfiles/TrackLi
 /**
  * A small stand-in for n8n's unpublished nodes-testing harness: real Workflow, real
  * WorkflowExecute, real parameter and expression resolution, real authenticated HTTP. Only the
- * credentials store and the outer n8n process are replaced.
+ * credentials store and the outer n8n process are replaced. Expressions run on n8n-workflow's
+ * default evaluator; a real n8n 2.41 uses its `vm` engine, which is slower per call, so timings
+ * here understate what expressions cost in production (test/e2e runs the real thing).
  */
 export const NODE_TYPE = 'n8n-nodes-trigify.trackLinkedInProfiles';
 export const SOURCE = 'Source';
